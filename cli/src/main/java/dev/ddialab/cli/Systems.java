@@ -1,0 +1,42 @@
+package dev.ddialab.cli;
+
+import dev.ddialab.cli.tour.PercentilesStep;
+import dev.ddialab.core.tour.TourStep;
+import dev.ddialab.storage.cli.KvCommand;
+import dev.ddialab.storage.cli.KvTourStep;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The one place where systems are registered: each module owns its picocli command (in its
+ * {@code cli} package) and its tour step; this list plugs them into {@code ./ddia}, grouped by the
+ * book's three parts. A system appears here only once it truly works.
+ */
+final class Systems {
+  private Systems() {}
+
+  /** The book's parts, in the order {@code --help} shows them. */
+  enum Part {
+    FOUNDATIONS("Part I: Foundations of data systems (ch. 1-4)"),
+    DISTRIBUTED("Part II: Distributed data (ch. 5-9)"),
+    DERIVED("Part III: Derived data (ch. 10-12)");
+
+    final String heading;
+
+    Part(String heading) {
+      this.heading = heading;
+    }
+  }
+
+  /** A system: the part it belongs to and a fresh instance of its top command. */
+  record Entry(Part part, Supplier<Object> command) {}
+
+  static final List<Entry> ALL = List.of(
+      new Entry(Part.FOUNDATIONS, KvCommand::new));
+
+  /**
+   * Tour steps, sorted by chapter when the tour runs. Steps that are not a system of their own
+   * (the chapter 1 percentile demonstration runs on core's histogram) are listed here too.
+   */
+  static final List<TourStep> TOUR = List.of(new PercentilesStep(), new KvTourStep());
+}

@@ -1,0 +1,44 @@
+package dev.ddialab.core;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Starts a {@code main} class in a new JVM with this JVM's binary and class path: how crash tests
+ * get a real process to {@code kill -9}, and how the tour and the cluster launcher run nodes.
+ * The child's stderr is inherited so that its failures are visible; stdout is a pipe for the
+ * caller to read.
+ */
+public final class ChildJvm {
+  private ChildJvm() {}
+
+  /** The java binary running this JVM. */
+  public static Path javaBinary() {
+    return ProcessHandle.current().info().command().map(Path::of)
+        .orElse(Path.of(System.getProperty("java.home"), "bin", "java"));
+  }
+
+  /**
+   * Starts {@code mainClass} with {@code args}. The child starts fast rather than runs fast
+   * (C1 only, shared class data), since children in tests and tours live for seconds.
+   */
+  public static Process start(Class<?> mainClass, List<String> args) throws IOException {
+    return builder(mainClass, args).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+  }
+
+  /** The command for {@code mainClass}, for callers that want to set up streams themselves. */
+  public static ProcessBuilder builder(Class<?> mainClass, List<String> args) {
+    List<String> command = new ArrayList<>();
+    command.add(javaBinary().toString());
+    command.add("-XX:TieredStopAtLevel=1");
+    command.add("-Xshare:auto");
+    command.add("-XX:+UseSerialGC");
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(mainClass.getName());
+    command.addAll(args);
+    return new ProcessBuilder(command);
+  }
+}

@@ -1,0 +1,43 @@
+package dev.ddialab.storage.crash;
+
+import dev.ddialab.storage.Engines;
+import dev.ddialab.storage.KvEngine;
+import dev.ddialab.storage.hashlog.HashLogEngine;
+import java.io.PrintStream;
+import java.nio.file.Path;
+
+/**
+ * The process that gets killed: opens DB and performs {@link CrashWorkload} operations from
+ * {@code FROM} on, each synced, printing {@code ack <i>} only after operation {@code i} returned.
+ * Runs until killed, or for {@code COUNT} operations if given.
+ *
+ * <p>Usage: {@code AckingWriter DB FROM [COUNT]}. A hashlog database is opened with tiny segments
+ * and eager merging, so that kills land in segment rollover and merges as well as plain appends.
+ */
+public final class AckingWriter {
+  private AckingWriter() {}
+
+  public static void main(String[] args) throws Exception {
+    Path db = Path.of(args[0]);
+    long from = Long.parseLong(args[1]);
+    long count = args.length > 2 ? Long.parseLong(args[2]) : Long.MAX_VALUE;
+    PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false);
+    try (KvEngine engine = open(db)) {
+      out.println("ready");
+      out.flush();
+      for (long i = from; i - from < count; i++) {
+        CrashWorkload.execute(engine, i);
+        out.println("ack " + i);
+        out.flush();
+      }
+    }
+  }
+
+  /** Opens a database for crash testing, with settings that make every code path busy. */
+  public static KvEngine open(Path db) throws java.io.IOException {
+    if (Engines.readEngineName(db).equals(HashLogEngine.NAME)) {
+      return HashLogEngine.open(db, new HashLogEngine.Options(16 * 1024, 0.3, 16 * 1024, true));
+    }
+    return Engines.open(db);
+  }
+}
