@@ -26,8 +26,7 @@ final class GroupedCommandList implements IHelpSectionRenderer {
       Map<String, Help> inPart = new LinkedHashMap<>();
       for (Systems.Entry entry : Systems.ALL) {
         if (entry.part() == part) {
-          String name = new CommandLine(entry.command().get()).getCommandName();
-          inPart.putAll(pick(all, name));
+          inPart.putAll(pick(all, entry.name()));
         }
       }
       out.append(heading(help, part.heading));

@@ -5,7 +5,7 @@ import dev.ddialab.core.tour.TourStep;
 import dev.ddialab.storage.cli.KvCommand;
 import dev.ddialab.storage.cli.KvTourStep;
 import java.util.List;
-import java.util.function.Supplier;
+import picocli.CommandLine.Command;
 
 /**
  * The one place where systems are registered: each module owns its picocli command (in its
@@ -28,11 +28,16 @@ final class Systems {
     }
   }
 
-  /** A system: the part it belongs to and a fresh instance of its top command. */
-  record Entry(Part part, Supplier<Object> command) {}
+  /** A system: the part it belongs to and its top command (a picocli {@code @Command} class). */
+  record Entry(Part part, Class<?> command) {
+    /** The name users type, from the command's annotation. */
+    String name() {
+      return command.getAnnotation(Command.class).name();
+    }
+  }
 
   static final List<Entry> ALL = List.of(
-      new Entry(Part.FOUNDATIONS, KvCommand::new));
+      new Entry(Part.FOUNDATIONS, KvCommand.class));
 
   /**
    * Tour steps, sorted by chapter when the tour runs. Steps that are not a system of their own

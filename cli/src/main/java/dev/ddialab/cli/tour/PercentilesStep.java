@@ -32,8 +32,9 @@ public final class PercentilesStep implements TourStep {
   @Override
   public void run(TourContext tour) {
     RandomGenerator random = tour.random();
-    tour.say("A model backend answers in ~%.0f ms (log-normal), but %.0f%% of requests hit a"
-        + " %.0f ms pause.", MEDIAN_MILLIS, PAUSE_PROBABILITY * 100, PAUSE_MILLIS);
+    tour.say("A model backend answers in ~%.0f ms (log-normal), but %.0f%% of requests hit",
+        MEDIAN_MILLIS, PAUSE_PROBABILITY * 100);
+    tour.say("a %.0f ms pause.", PAUSE_MILLIS);
     tour.say("Recording %,d requests in an HdrHistogram-backed LatencyRecorder ...", REQUESTS);
     LatencyRecorder backend = new LatencyRecorder();
     for (int i = 0; i < REQUESTS; i++) {
@@ -43,8 +44,8 @@ public final class PercentilesStep implements TourStep {
     tour.measured("p50  ", Units.formatNanos(backend.p50()));
     tour.measured("p99  ", Units.formatNanos(backend.p99()));
     tour.measured("p99.9", Units.formatNanos(backend.p999()));
-    tour.say("The mean describes no actual request: most are faster, and the slow ones are far"
-        + " slower. The p99 shows the pauses; the mean hides them.");
+    tour.say("The mean describes no actual request: most are faster, and the slow ones are");
+    tour.say("far slower. The p99 shows the pauses; the mean hides them.");
 
     tour.say("");
     tour.say("Now each user request fans out to %d backends in parallel and waits for the"
@@ -69,8 +70,8 @@ public final class PercentilesStep implements TourStep {
     tour.measured("user requests slower than the backend p99",
         String.format("%.1f%% (1 - 0.99^%d predicts %.1f%%)",
             measuredShare * 100, FAN_OUT, predictedShare * 100));
-    tour.say("One slow backend call in a hundred becomes one slow user request in ten:"
-        + " tail latency amplification.");
+    tour.say("One slow backend call in a hundred becomes one slow user request in ten:");
+    tour.say("tail latency amplification.");
   }
 
   private static long backendLatencyNanos(RandomGenerator random) {

@@ -235,12 +235,16 @@ public final class KvCommand implements Runnable {
     public Integer call() throws IOException {
       PrintWriter out = spec.commandLine().getOut();
       try (KvEngine engine = Engines.open(db)) {
-        long before = engine.stats().diskBytes();
+        EngineStats before = engine.stats();
         engine.compact();
-        long after = engine.stats().diskBytes();
+        EngineStats after = engine.stats();
         out.printf("compacted %s: %s -> %s on disk (%s reclaimed)%n", db,
-            Units.formatBytes(before), Units.formatBytes(after),
-            Units.formatBytes(Math.max(0, before - after)));
+            Units.formatBytes(before.diskBytes()), Units.formatBytes(after.diskBytes()),
+            Units.formatBytes(Math.max(0, before.diskBytes() - after.diskBytes())));
+        String deadBefore = before.details().get("dead bytes");
+        if (deadBefore != null) {
+          out.printf("dead bytes: %s -> %s%n", deadBefore, after.details().get("dead bytes"));
+        }
       }
       out.flush();
       return 0;

@@ -35,12 +35,13 @@ import picocli.CommandLine.Spec;
         + " file, with a progress bar.")
 public final class KvImport implements Callable<Integer> {
   private static final int BATCH_OPS = 1_000;
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   enum Format { TSV, JSONL }
 
   @Spec
   CommandSpec spec;
+
+  private ObjectMapper json;
 
   @Parameters(index = "0", paramLabel = "DB")
   Path db;
@@ -113,9 +114,12 @@ public final class KvImport implements Callable<Integer> {
       }
       return new byte[][] {Bytes.utf8(line.substring(0, tab)), Bytes.utf8(line.substring(tab + 1))};
     }
+    if (json == null) {
+      json = new ObjectMapper(); // created on first use: it costs start-up time otherwise
+    }
     JsonNode node;
     try {
-      node = JSON.readTree(line);
+      node = json.readTree(line);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalArgumentException(where + "not JSON: " + e.getOriginalMessage());
     }

@@ -36,15 +36,16 @@ public final class KvTourStep implements TourStep {
   public void run(TourContext tour) throws Exception {
     Path db = tour.newDirectory("kv-hashlog");
     Engines.create(db, HashLogEngine.NAME).close();
-    tour.say("Created a hashlog database in %s: an append-only log, and an in-memory hash map", db);
-    tour.say("from each key to where its newest value sits in the log.");
+    tour.say("Created a hashlog database in %s:", db);
+    tour.say("an append-only log, and an in-memory hash map from each key to where its newest");
+    tour.say("value sits in the log.");
     tour.say("");
     tour.say("A writer process now appends synced writes and prints 'ack N' after each one.");
     tour.say("We kill it with SIGKILL at a random moment, %d times, and after each kill reopen", KILLS);
     tour.say("the database and compare it with every acknowledged write ...");
     CrashHarness.Result result = CrashHarness.run(db, KILLS, 1_500, tour.random(),
         (kill, thisRun, total) -> tour.say("  kill %d: %,d writes acknowledged before SIGKILL;"
-            + " reopened, all present", kill, thisRun));
+            + " reopened, all present", kill, thisRun), tour::onCleanup);
     tour.measured("acknowledged writes", String.format("%,d over %d kills", result.acknowledged(),
         result.kills()));
     tour.measured("acknowledged writes lost", "0 (the check compares every key and value)");
@@ -74,7 +75,7 @@ public final class KvTourStep implements TourStep {
       tour.say("Old values stay in the log until a merge copies the live ones to a new file");
       tour.say("(with a hint file, so start-up need not read every value) and deletes the old.");
       String sample = Bytes.utf8(engine.get(Bytes.utf8("user:00042")).orElseThrow());
-      tour.say("ddia kv get %s user:00042  ->  %s...", db, sample.substring(0, 10));
+      tour.say("./ddia kv get DB user:00042  ->  %s...", sample.substring(0, 10));
     }
   }
 }

@@ -42,6 +42,16 @@ public final class CrashHarness {
    */
   public static Result run(Path db, int kills, long maxRunMillis, RandomGenerator random,
       Listener listener) throws IOException, InterruptedException {
+    return run(db, kills, maxRunMillis, random, listener, writer -> {});
+  }
+
+  /**
+   * As above; {@code started} sees each writer process as it starts, so that a caller who may
+   * be interrupted (the tour) can make sure no writer outlives it.
+   */
+  public static Result run(Path db, int kills, long maxRunMillis, RandomGenerator random,
+      Listener listener, java.util.function.Consumer<Process> started)
+      throws IOException, InterruptedException {
     TreeMap<String, String> model = new TreeMap<>();
     long next = 0;
     long acknowledged = 0;
@@ -53,6 +63,7 @@ public final class CrashHarness {
             .redirectOutput(acks.toFile())
             .redirectError(ProcessBuilder.Redirect.INHERIT)
             .start();
+        started.accept(writer);
         if (random.nextInt(5) == 0) {
           Thread.sleep(random.nextLong(1, 400));
         } else {

@@ -287,7 +287,7 @@ public final class HashLogEngine implements KvEngine {
     }
     RecordLog.Stats logStats = log.stats();
     Merger.Stats mergeStats = merger.stats();
-    long dataBytes = logStats.sizeBytes() + mergeStats.mergedBytes();
+    long dataBytes = logStats.sizeBytes() + mergeStats.mergedDataBytes();
     long deadBytes = Math.max(0, dataBytes - liveBytes);
     Map<String, String> details = new LinkedHashMap<>();
     details.put("log segments", Long.toString(logStats.segments()));
@@ -301,7 +301,8 @@ public final class HashLogEngine implements KvEngine {
         + String.format(" (%.0f%%)", dataBytes == 0 ? 0.0 : 100.0 * deadBytes / dataBytes));
     details.put("merges", Long.toString(mergeStats.merges()));
     details.put("last merge reclaimed", dev.ddialab.core.Units.formatBytes(mergeStats.lastReclaimedBytes()));
-    details.put("fsyncs", logStats.forces() + " for " + logStats.syncCalls() + " sync requests");
+    details.put("fsyncs (this process)",
+        logStats.forces() + " for " + logStats.syncCalls() + " sync requests");
     return new EngineStats(NAME, liveKeys, userBytes,
         logStats.bytesAppended() + mergeStats.bytesWritten(), directorySize(), details);
   }

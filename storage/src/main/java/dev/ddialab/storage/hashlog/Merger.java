@@ -35,8 +35,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class Merger implements AutoCloseable {
   /** What {@code ddia kv stats} shows about merging. */
-  record Stats(long generation, long merges, long mergedBytes, long bytesWritten,
-      long lastReclaimedBytes) {}
+  record Stats(long generation, long merges, long mergedDataBytes, long mergedBytes,
+      long bytesWritten, long lastReclaimedBytes) {}
 
   private final HashLogEngine engine;
   private final Path dir;
@@ -69,6 +69,10 @@ final class Merger implements AutoCloseable {
         String name = file.getFileName().toString();
         if (name.endsWith(MergedFile.TMP_SUFFIX)) {
           stale.add(file);
+        }
+        if (name.endsWith(MergedFile.HINT_SUFFIX)
+            && !Files.exists(file.resolveSibling(name.replace(MergedFile.HINT_SUFFIX, MergedFile.DATA_SUFFIX)))) {
+          stale.add(file); // renamed just before a crash cut the merge short of its commit
         }
         newest = Math.max(newest, MergedFile.generationOf(file));
       }
@@ -389,6 +393,7 @@ final class Merger implements AutoCloseable {
   synchronized Stats stats() throws IOException {
     MergedFile merged = current;
     return new Stats(merged == null ? -1 : merged.generation, merges,
+        merged == null ? 0 : merged.reader.sizeBytes(),
         merged == null ? 0 : merged.sizeBytes(dir), bytesWritten, lastReclaimedBytes);
   }
 
