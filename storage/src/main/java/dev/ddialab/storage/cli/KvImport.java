@@ -71,7 +71,13 @@ public final class KvImport implements Callable<Integer> {
           if (line.isBlank()) {
             continue;
           }
-          byte[][] entry = parse(chosen, line, lineNumber);
+          byte[][] entry;
+          try {
+            entry = parse(chosen, line, lineNumber);
+          } catch (IllegalArgumentException e) {
+            engine.write(batch, Durability.BUFFERED); // keep the lines before the bad one
+            throw e;
+          }
           batch.put(entry[0], entry[1]);
           if (batch.size() >= BATCH_OPS) {
             engine.write(batch, Durability.BUFFERED);
