@@ -23,6 +23,9 @@ final class GroupedCommandList implements IHelpSectionRenderer {
     out.append(heading(help, "Start here"));
     out.append(help.commandList(pick(all, "tour")));
     for (Systems.Part part : Systems.Part.values()) {
+      if (part == Systems.Part.TOOLS) {
+        continue;
+      }
       Map<String, Help> inPart = new LinkedHashMap<>();
       for (Systems.Entry entry : Systems.ALL) {
         if (entry.part() == part) {
@@ -34,8 +37,15 @@ final class GroupedCommandList implements IHelpSectionRenderer {
           ? String.format("  (nothing built yet)%n")
           : help.commandList(inPart));
     }
-    out.append(heading(help, "Tools"));
-    out.append(help.commandList(pick(all, "completion")));
+    out.append(heading(help, Systems.Part.TOOLS.heading));
+    Map<String, Help> tools = new LinkedHashMap<>();
+    for (Systems.Entry entry : Systems.ALL) {
+      if (entry.part() == Systems.Part.TOOLS) {
+        tools.putAll(pick(all, entry.name()));
+      }
+    }
+    tools.putAll(pick(all, "completion"));
+    out.append(help.commandList(tools));
     out.append(String.format(
         "  test        Run the whole test suite (handled by the ./ddia launcher: mvn -B verify).%n"));
     return out.toString();

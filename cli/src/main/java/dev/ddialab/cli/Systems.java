@@ -1,5 +1,6 @@
 package dev.ddialab.cli;
 
+import dev.ddialab.bench.cli.BenchCommand;
 import dev.ddialab.cli.tour.PercentilesStep;
 import dev.ddialab.core.tour.TourStep;
 import dev.ddialab.storage.cli.KvCommand;
@@ -19,7 +20,9 @@ final class Systems {
   enum Part {
     FOUNDATIONS("Part I: Foundations of data systems (ch. 1-4)"),
     DISTRIBUTED("Part II: Distributed data (ch. 5-9)"),
-    DERIVED("Part III: Derived data (ch. 10-12)");
+    DERIVED("Part III: Derived data (ch. 10-12)"),
+    /** Not a book part: benchmarks and utilities, listed last. */
+    TOOLS("Tools");
 
     final String heading;
 
@@ -37,7 +40,8 @@ final class Systems {
   }
 
   static final List<Entry> ALL = List.of(
-      new Entry(Part.FOUNDATIONS, KvCommand.class));
+      new Entry(Part.FOUNDATIONS, KvCommand.class),
+      new Entry(Part.TOOLS, BenchCommand.class));
 
   /**
    * Tour steps, sorted by chapter when the tour runs. Steps that are not a system of their own

@@ -30,11 +30,19 @@ public final class ChildJvm {
 
   /** The command for {@code mainClass}, for callers that want to set up streams themselves. */
   public static ProcessBuilder builder(Class<?> mainClass, List<String> args) {
+    return builder(List.of("-XX:TieredStopAtLevel=1", "-Xshare:auto", "-XX:+UseSerialGC"),
+        mainClass, args);
+  }
+
+  /**
+   * As {@link #builder(Class, List)} with the caller's JVM options instead of the fast-start
+   * ones: benchmarks want the full JIT and the default collector.
+   */
+  public static ProcessBuilder builder(List<String> jvmOptions, Class<?> mainClass,
+      List<String> args) {
     List<String> command = new ArrayList<>();
     command.add(javaBinary().toString());
-    command.add("-XX:TieredStopAtLevel=1");
-    command.add("-Xshare:auto");
-    command.add("-XX:+UseSerialGC");
+    command.addAll(jvmOptions);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(mainClass.getName());

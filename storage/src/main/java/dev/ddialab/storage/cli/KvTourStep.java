@@ -43,9 +43,11 @@ public final class KvTourStep implements TourStep {
     tour.say("A writer process now appends synced writes and prints 'ack N' after each one.");
     tour.say("We kill it with SIGKILL at a random moment, %d times, and after each kill reopen", KILLS);
     tour.say("the database and compare it with every acknowledged write ...");
-    CrashHarness.Result result = CrashHarness.run(db, KILLS, 1_500, tour.random(),
-        (kill, thisRun, total) -> tour.say("  kill %d: %,d writes acknowledged before SIGKILL;"
-            + " reopened, all present", kill, thisRun), tour::onCleanup);
+    CrashHarness.Plan plan = CrashHarness.Plan.strict(KILLS, 1_500)
+        .withListener((kill, thisRun, total) -> tour.say("  kill %d: %,d writes acknowledged"
+            + " before SIGKILL; reopened, all present", kill, thisRun))
+        .onStart(tour::onCleanup);
+    CrashHarness.Result result = CrashHarness.run(db, plan, tour.random());
     tour.measured("acknowledged writes", String.format("%,d over %d kills", result.acknowledged(),
         result.kills()));
     tour.measured("acknowledged writes lost", "0 (the check compares every key and value)");

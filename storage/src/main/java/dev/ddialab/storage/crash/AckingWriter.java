@@ -18,11 +18,18 @@ public final class AckingWriter {
   private AckingWriter() {}
 
   public static void main(String[] args) throws Exception {
-    Path db = Path.of(args[0]);
+    run(open(Path.of(args[0])), args);
+  }
+
+  /**
+   * Runs the writer loop on an engine already opened from {@code args[0]}; other harnesses (the
+   * benchmark's torture command, with peer engines) reuse it. Closes the engine if it ever ends.
+   */
+  public static void run(KvEngine opened, String[] args) throws Exception {
     long from = Long.parseLong(args[1]);
     long count = args.length > 2 ? Long.parseLong(args[2]) : Long.MAX_VALUE;
     PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false);
-    try (KvEngine engine = open(db)) {
+    try (KvEngine engine = opened) {
       out.println("ready");
       out.flush();
       for (long i = from; i - from < count; i++) {
