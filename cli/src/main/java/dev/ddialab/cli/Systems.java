@@ -2,6 +2,11 @@ package dev.ddialab.cli;
 
 import dev.ddialab.bench.cli.BenchCommand;
 import dev.ddialab.cli.tour.PercentilesStep;
+import dev.ddialab.cluster.cli.CheckCommand;
+import dev.ddialab.cluster.cli.ClusterCommand;
+import dev.ddialab.cluster.cli.ClusterTourStep;
+import dev.ddialab.encoding.cli.EncodingTourStep;
+import dev.ddialab.encoding.cli.SchemaCommand;
 import dev.ddialab.core.tour.TourStep;
 import dev.ddialab.storage.cli.KvCommand;
 import dev.ddialab.storage.cli.KvTourStep;
@@ -41,11 +46,14 @@ final class Systems {
 
   static final List<Entry> ALL = List.of(
       new Entry(Part.FOUNDATIONS, KvCommand.class),
+      new Entry(Part.FOUNDATIONS, SchemaCommand.class),
+      new Entry(Part.DISTRIBUTED, ClusterCommand.class),
+      new Entry(Part.DISTRIBUTED, CheckCommand.class),
       new Entry(Part.TOOLS, BenchCommand.class));
 
   /**
    * Tour steps, sorted by chapter when the tour runs. Steps that are not a system of their own
    * (the chapter 1 percentile demonstration runs on core's histogram) are listed here too.
    */
-  static final List<TourStep> TOUR = List.of(new PercentilesStep(), new KvTourStep());
+  static final List<TourStep> TOUR = List.of(new PercentilesStep(), new KvTourStep(), new EncodingTourStep(), new ClusterTourStep());
 }
