@@ -10,6 +10,7 @@ import dev.ddialab.encoding.cli.SchemaCommand;
 import dev.ddialab.core.tour.TourStep;
 import dev.ddialab.storage.cli.KvCommand;
 import dev.ddialab.storage.cli.KvTourStep;
+import dev.ddialab.storage.cli.LsmTourStep;
 import java.util.List;
 import picocli.CommandLine.Command;
 
@@ -55,5 +56,6 @@ final class Systems {
    * Tour steps, sorted by chapter when the tour runs. Steps that are not a system of their own
    * (the chapter 1 percentile demonstration runs on core's histogram) are listed here too.
    */
-  static final List<TourStep> TOUR = List.of(new PercentilesStep(), new KvTourStep(), new EncodingTourStep(), new ClusterTourStep());
+  static final List<TourStep> TOUR = List.of(new PercentilesStep(), new KvTourStep(), new LsmTourStep(),
+      new EncodingTourStep(), new ClusterTourStep());
 }

@@ -1,9 +1,9 @@
 package dev.ddialab.bench.peers;
 
+import dev.ddialab.storage.Directories;
 import dev.ddialab.storage.EngineStats;
 import dev.ddialab.storage.KvEngine;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -34,12 +34,6 @@ abstract class PeerEngine implements KvEngine {
         liveKeys++;
       }
     }
-    return new EngineStats(name(), liveKeys, userBytesWritten, -1, directoryBytes(dir), Map.of());
-  }
-
-  static long directoryBytes(Path dir) throws IOException {
-    try (var files = Files.walk(dir)) {
-      return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
-    }
+    return new EngineStats(name(), liveKeys, userBytesWritten, -1, Directories.sizeBytes(dir), Map.of());
   }
 }

@@ -9,6 +9,7 @@ import dev.ddialab.bench.workload.Workload;
 import dev.ddialab.bench.workload.Workloads;
 import dev.ddialab.core.LatencyRecorder;
 import dev.ddialab.core.tour.TourContext;
+import dev.ddialab.storage.Directories;
 import dev.ddialab.storage.KvEngine;
 import dev.ddialab.storage.KvEntry;
 import dev.ddialab.storage.KvIterator;
@@ -70,7 +71,7 @@ public final class BenchChild {
     long written = writtenBefore < 0 || writtenAfter < 0 ? -1 : writtenAfter - writtenBefore;
     return new RunResult(engineName, workload.name(), phase.operations(), elapsed,
         latency.p50() / 1e3, latency.p99() / 1e3, latency.p999() / 1e3, latency.max() / 1e3,
-        phase.userBytesWritten(), written, liveBytes, ProcessMetrics.directoryBytes(dir),
+        phase.userBytesWritten(), written, liveBytes, Directories.sizeBytes(dir),
         ProcessMetrics.peakRssBytes(), latency.cdf(CDF_POINTS));
   }
 }

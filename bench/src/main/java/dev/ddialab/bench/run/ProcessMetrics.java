@@ -58,11 +58,4 @@ public final class ProcessMetrics {
     }
     return -1;
   }
-
-  /** Bytes of all regular files under {@code dir}. */
-  public static long directoryBytes(Path dir) throws IOException {
-    try (var files = Files.walk(dir)) {
-      return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
-    }
-  }
 }

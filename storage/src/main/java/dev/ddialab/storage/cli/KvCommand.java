@@ -59,13 +59,36 @@ public final class KvCommand implements Runnable {
         completionCandidates = EngineNames.class)
     String engine;
 
+    @Option(names = "--compaction", paramLabel = "STYLE",
+        description = "For --engine lsm: leveled (the default) or tiered (size-tiered).")
+    String compaction;
+
+    @Option(names = {"-o", "--option"}, paramLabel = "NAME=VALUE",
+        description = "An engine option, e.g. memtable_bytes=1048576 for lsm (repeatable; the"
+            + " names are listed in the database's OPTIONS file).")
+    Map<String, String> options = new java.util.LinkedHashMap<>();
+
     @Override
     public Integer call() throws IOException {
       if (!Engines.NAMES.contains(engine)) {
         throw new ParameterException(spec.commandLine(), "unknown engine '" + engine
             + "'; available: " + String.join(", ", Engines.NAMES));
       }
-      try (KvEngine created = Engines.create(db, engine)) {
+      Map<String, String> engineOptions = new java.util.LinkedHashMap<>(options);
+      if (compaction != null && !engine.equals("lsm")) {
+        throw new ParameterException(spec.commandLine(), "--compaction applies to --engine lsm"
+            + " only");
+      }
+      if (compaction != null) {
+        engineOptions.put("compaction", compaction);
+      }
+      KvEngine created;
+      try {
+        created = Engines.create(db, engine, engineOptions);
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), e.getMessage());
+      }
+      try (created) {
         spec.commandLine().getOut().println("created " + created.name() + " database at " + db);
       }
       return 0;
@@ -194,7 +217,7 @@ public final class KvCommand implements Runnable {
   }
 
   @Command(name = "stats", mixinStandardHelpOptions = true,
-      description = "Engine figures: segments, live keys, dead bytes, amplification.")
+      description = "Engine figures: segments or levels, live keys, dead bytes, amplification.")
   static final class Stats implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -3,6 +3,9 @@ package dev.ddialab.storage.crash;
 import dev.ddialab.storage.Engines;
 import dev.ddialab.storage.KvEngine;
 import dev.ddialab.storage.hashlog.HashLogEngine;
+import dev.ddialab.storage.lsm.LsmEngine;
+import dev.ddialab.storage.lsm.LsmOptions;
+import dev.ddialab.storage.lsm.OptionsFile;
 import java.io.PrintStream;
 import java.nio.file.Path;
 
@@ -13,6 +16,8 @@ import java.nio.file.Path;
  *
  * <p>Usage: {@code AckingWriter DB FROM [COUNT]}. A hashlog database is opened with tiny segments
  * and eager merging, so that kills land in segment rollover and merges as well as plain appends.
+ * An lsm database is opened with tiny memtables, tables and manifest segments
+ * ({@link LsmOptions#tiny}), so that kills land in flushes, compactions and manifest rotations.
  */
 public final class AckingWriter {
   private AckingWriter() {}
@@ -44,6 +49,9 @@ public final class AckingWriter {
   public static KvEngine open(Path db) throws java.io.IOException {
     if (Engines.readEngineName(db).equals(HashLogEngine.NAME)) {
       return HashLogEngine.open(db, new HashLogEngine.Options(16 * 1024, 0.3, 16 * 1024, true));
+    }
+    if (Engines.readEngineName(db).equals(LsmEngine.NAME)) {
+      return LsmEngine.open(db, LsmOptions.tiny(OptionsFile.read(db).compaction()));
     }
     return Engines.open(db);
   }

@@ -1,5 +1,6 @@
 package dev.ddialab.storage.hashlog;
 
+import dev.ddialab.storage.Directories;
 import dev.ddialab.core.Frame;
 import dev.ddialab.core.Invariants;
 import dev.ddialab.storage.DirectoryLock;
@@ -304,20 +305,9 @@ public final class HashLogEngine implements KvEngine {
     details.put("fsyncs (this process)",
         logStats.forces() + " for " + logStats.syncCalls() + " sync requests");
     return new EngineStats(NAME, liveKeys, userBytes,
-        logStats.bytesAppended() + mergeStats.bytesWritten(), directorySize(), details);
+        logStats.bytesAppended() + mergeStats.bytesWritten(), Directories.sizeBytes(dir), details);
   }
 
-  private long directorySize() throws IOException {
-    try (var files = Files.walk(dir)) {
-      return files.filter(Files::isRegularFile).mapToLong(file -> {
-        try {
-          return Files.size(file);
-        } catch (IOException e) {
-          return 0; // deleted while walking
-        }
-      }).sum();
-    }
-  }
 
   void checkOpen() {
     if (closed) {

@@ -1,5 +1,6 @@
 package dev.ddialab.storage.hashlog;
 
+import dev.ddialab.storage.Directories;
 import dev.ddialab.storage.wal.Cursor;
 import dev.ddialab.storage.wal.LogPosition;
 import dev.ddialab.storage.wal.RecordLog;
@@ -205,7 +206,7 @@ final class Merger implements AutoCloseable {
       Files.deleteIfExists(MergedFile.dataFile(dir, old.generation));
     }
     if (!toClose.isEmpty()) {
-      forceDirectory(dir);
+      Directories.force(dir);
     }
   }
 
@@ -302,7 +303,7 @@ final class Merger implements AutoCloseable {
       // Commit: the hint first, then the data file, whose rename makes the generation real.
       Files.move(hintTmp, MergedFile.hintFile(dir, generation), StandardCopyOption.ATOMIC_MOVE);
       Files.move(dataTmp, MergedFile.dataFile(dir, generation), StandardCopyOption.ATOMIC_MOVE);
-      forceDirectory(dir);
+      Directories.force(dir);
 
       MergedFile merged = MergedFile.open(dir, generation);
       engine.writeLock().lock();
@@ -384,11 +385,6 @@ final class Merger implements AutoCloseable {
     return file.resolveSibling(file.getFileName() + MergedFile.TMP_SUFFIX);
   }
 
-  static void forceDirectory(Path dir) throws IOException {
-    try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-      channel.force(true);
-    }
-  }
 
   synchronized Stats stats() throws IOException {
     MergedFile merged = current;

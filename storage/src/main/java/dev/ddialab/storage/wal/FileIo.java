@@ -1,5 +1,6 @@
 package dev.ddialab.storage.wal;
 
+import dev.ddialab.storage.Directories;
 import dev.ddialab.core.Invariants;
 import java.io.EOFException;
 import java.io.IOException;
@@ -8,29 +9,12 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Locale;
 
-/** Positional I/O loops and directory fsync shared by the segment reader and writer. Stateless. */
+/** Positional I/O loops and durable directory creation shared by the segment reader and writer. Stateless. */
 final class FileIo {
-  private static final boolean WINDOWS =
-      System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
   private static final int ZERO_SCAN_CHUNK_BYTES = 64 * 1024;
 
   private FileIo() {}
-
-  /**
-   * Makes the directory entries of {@code dir} (files created, renamed or deleted in it) durable.
-   * Without it a crash can lose a new segment file even though its contents were forced. Windows
-   * cannot open a directory for fsync and persists entries itself, so there it does nothing.
-   */
-  static void forceDirectory(Path dir) throws IOException {
-    if (WINDOWS) {
-      return;
-    }
-    try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-      channel.force(true);
-    }
-  }
 
   /**
    * Creates {@code dir} and any missing ancestors, fsyncing each parent that gained an entry, so
@@ -50,7 +34,7 @@ final class FileIo {
     for (Path created = absolute;
         created != null && !created.equals(existing);
         created = created.getParent()) {
-      forceDirectory(created.getParent());
+      Directories.force(created.getParent());
     }
   }
 

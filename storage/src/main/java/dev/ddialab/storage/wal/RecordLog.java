@@ -1,5 +1,6 @@
 package dev.ddialab.storage.wal;
 
+import dev.ddialab.storage.Directories;
 import dev.ddialab.core.Frame;
 import dev.ddialab.core.Invariants;
 import java.io.Closeable;
@@ -474,7 +475,7 @@ public final class RecordLog implements Closeable {
       for (Segment segment : doomed) {
         segment.reader.close();
         Files.deleteIfExists(segmentFile(segment.id));
-        FileIo.forceDirectory(dir);
+        Directories.force(dir);
       }
     } finally {
       deleteLock.unlock();

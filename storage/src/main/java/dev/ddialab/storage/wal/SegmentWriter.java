@@ -1,5 +1,6 @@
 package dev.ddialab.storage.wal;
 
+import dev.ddialab.storage.Directories;
 import dev.ddialab.core.Frame;
 import dev.ddialab.core.Invariants;
 import java.io.Closeable;
@@ -63,7 +64,7 @@ public final class SegmentWriter implements Closeable {
       }
       FileIo.writeFully(channel, file, 0, header);
       channel.force(true);
-      FileIo.forceDirectory(parentOf(file));
+      Directories.force(parentOf(file));
     } catch (IOException | RuntimeException e) {
       FileIo.closeAfterFailure(channel, e);
       throw e;

@@ -17,13 +17,15 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** {@code ddia kv} as a user drives it: the seed transcripts' shapes, exit codes and errors. */
-class KvCliTest {
+public class KvCliTest {
   @TempDir
   Path tmp;
 
-  record Run(int exitCode, String out, String err) {}
+  /** What a kv command printed and returned. */
+  public record Run(int exitCode, String out, String err) {}
 
-  private static Run kv(String... args) {
+  /** Runs {@code ddia kv ARGS} in-process; runtime errors print one line, as the CLI does. */
+  public static Run kv(String... args) {
     CommandLine cli = new CommandLine(new KvCommand());
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
