@@ -30,8 +30,13 @@ public final class ChildJvm {
 
   /** The command for {@code mainClass}, for callers that want to set up streams themselves. */
   public static ProcessBuilder builder(Class<?> mainClass, List<String> args) {
-    return builder(List.of("-XX:TieredStopAtLevel=1", "-Xshare:auto", "-XX:+UseSerialGC"),
-        mainClass, args);
+    List<String> options = new ArrayList<>(
+        List.of("-XX:TieredStopAtLevel=1", "-Xshare:auto", "-XX:+UseSerialGC"));
+    if (Runtime.version().feature() >= 24) {
+      // Some peers' bindings (LMDB's jffi) use sun.misc.Unsafe; JDK 24+ warns on every start.
+      options.add("--sun-misc-unsafe-memory-access=allow");
+    }
+    return builder(options, mainClass, args);
   }
 
   /**

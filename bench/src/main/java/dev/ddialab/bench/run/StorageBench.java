@@ -18,10 +18,20 @@ import java.util.List;
  * reports their median.
  */
 public final class StorageBench {
-  /** JVM options of the measured child: full JIT, default collector, a fixed heap. */
-  static final List<String> CHILD_JVM_OPTIONS = List.of(
-      "-Xms1g", "-Xmx4g", "-XX:+UseG1GC", "--enable-native-access=ALL-UNNAMED",
-      "-XX:+IgnoreUnrecognizedVMOptions");
+  /**
+   * JVM options of the measured child: full JIT, default collector, a fixed heap. LMDB's binding
+   * (jffi) uses sun.misc.Unsafe, which JDK 24+ warns about on every run unless allowed.
+   */
+  static final List<String> CHILD_JVM_OPTIONS = childJvmOptions();
+
+  private static List<String> childJvmOptions() {
+    List<String> options = new ArrayList<>(List.of(
+        "-Xms1g", "-Xmx4g", "-XX:+UseG1GC", "--enable-native-access=ALL-UNNAMED"));
+    if (Runtime.version().feature() >= 24) {
+      options.add("--sun-misc-unsafe-memory-access=allow");
+    }
+    return List.copyOf(options);
+  }
 
   public record Plan(List<String> engines, List<String> workloads, long num, int valueBytes,
       int threads, int runs, long seed, Path workDir) {}
