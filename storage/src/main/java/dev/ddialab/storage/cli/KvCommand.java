@@ -28,11 +28,11 @@ import picocli.CommandLine.Spec;
     name = "kv",
     mixinStandardHelpOptions = true,
     description = "A key-value store on disk (ch. 3): create a database on an engine, then set, get,"
-        + " delete, range-scan, compact, and look inside.",
+        + " delete, range-scan, compact, and look inside; or simulate compaction policies.",
     subcommands = {
         KvCommand.Create.class, KvCommand.Set.class, KvCommand.Get.class, KvCommand.Delete.class,
         KvCommand.Range.class, KvCommand.Stats.class, KvCommand.Compact.class, KvShell.class,
-        KvImport.class})
+        KvImport.class, SimulateCompactionCommand.class})
 public final class KvCommand implements Runnable {
   @Spec
   CommandSpec spec;
@@ -235,12 +235,13 @@ public final class KvCommand implements Runnable {
       return 0;
     }
 
+    /** One {@code name: value} line per figure, e.g. {@code Level 0: 5 SSTables, 12.3 MiB}. */
     static void print(PrintWriter out, EngineStats stats) {
-      out.printf("%-22s %s%n", "engine", stats.engine());
+      out.printf("engine: %s%n", stats.engine());
       for (Map.Entry<String, String> detail : stats.details().entrySet()) {
-        out.printf("%-22s %s%n", detail.getKey(), detail.getValue());
+        out.printf("%s: %s%n", detail.getKey(), detail.getValue());
       }
-      out.printf("%-22s %s%n", "size on disk", Units.formatBytes(stats.diskBytes()));
+      out.printf("size on disk: %s%n", Units.formatBytes(stats.diskBytes()));
       out.flush();
     }
   }

@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * DDIA ch. 3, "SSTables and LSM-Trees": loads keys in random order into an LSM database with small
@@ -24,6 +26,8 @@ public final class LsmTourStep implements TourStep {
   private static final int KEYS = 100_000;
   private static final int ROUNDS = 4;
   private static final int PROBES = 20_000;
+  private static final Pattern LEVEL_LINE = Pattern.compile("Level (\\d+)");
+  private static final Pattern TABLES_AND_BYTES = Pattern.compile("[\\d,]+ SSTables?, [^,]+");
 
   @Override
   public int chapter() {
@@ -81,7 +85,7 @@ public final class LsmTourStep implements TourStep {
         found += engine.get(key(random.nextInt(KEYS))).isPresent() ? 1 : 0;
       }
       stats = engine.stats();
-      tour.measured("bloom filter false positives", stats.details().get("bloom measured FP rate"));
+      tour.measured("bloom filter false positives", stats.details().get("bloom FP rate in reads"));
       tour.say("(the target is %s)", stats.details().get("bloom filters"));
       tour.measured("block cache, after %,d more reads of existing keys".formatted(PROBES),
           stats.details().get("block cache"));
@@ -109,17 +113,15 @@ public final class LsmTourStep implements TourStep {
     return order;
   }
 
-  /** "L0 2 tables, 510.2 KiB | L1 ..." from the stats' level lines. */
+  /** "L0 2 SSTables, 510.2 KiB | L1 ..." from the stats' "Level N" lines. */
   private static String levels(EngineStats stats) {
     StringBuilder out = new StringBuilder();
     for (Map.Entry<String, String> detail : stats.details().entrySet()) {
-      if (detail.getKey().matches("L\\d")) {
-        String shape = detail.getValue();
-        int cut = shape.indexOf(" (");
-        int of = shape.indexOf(" of ");
-        cut = of >= 0 && (cut < 0 || of < cut) ? of : cut;
-        out.append(out.isEmpty() ? "" : " | ").append(detail.getKey()).append(' ')
-            .append(cut >= 0 ? shape.substring(0, cut) : shape);
+      Matcher level = LEVEL_LINE.matcher(detail.getKey());
+      if (level.matches()) {
+        Matcher shape = TABLES_AND_BYTES.matcher(detail.getValue());
+        out.append(out.isEmpty() ? "" : " | ").append('L').append(level.group(1)).append(' ')
+            .append(shape.lookingAt() ? shape.group() : detail.getValue());
       }
     }
     return out.toString();

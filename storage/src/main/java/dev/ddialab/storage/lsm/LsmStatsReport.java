@@ -6,9 +6,11 @@ import dev.ddialab.storage.lsm.compaction.TieredPolicy;
 import dev.ddialab.storage.lsm.sstable.BlockCache;
 import dev.ddialab.storage.lsm.sstable.BloomFilter;
 import dev.ddialab.storage.lsm.version.FileMeta;
+import dev.ddialab.storage.lsm.version.LevelSummary;
 import dev.ddialab.storage.lsm.version.Version;
 import dev.ddialab.storage.lsm.version.VersionEdit;
 import dev.ddialab.storage.wal.RecordLog;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,15 +20,18 @@ import java.util.TreeMap;
 
 /**
  * The engine-specific lines of {@code ddia kv stats} for an LSM database, in display order: the
- * tree's shape (tables and bytes per level, or sorted runs and tiers), the memtables, write
- * amplification and its parts, the bloom filters' measured false-positive rate, the block cache's
- * hit rate and write stalls. Lifetime figures come from the manifest; per-process ones say so.
+ * tree's shape (tables, bytes and keys per level, or sorted runs and tiers), the memtables, write
+ * amplification and its parts, the bloom filters' false-positive rate (measured by probing them
+ * now, and as reads since open met it), the block cache's hit rate and write stalls. Lifetime figures come from the manifest; per-process ones say so.
  */
 final class LsmStatsReport {
+  private static final String LEVEL = "Level ";
+  private static final String TOTAL_KEYS = "Total keys";
+
   private LsmStatsReport() {}
 
   static Map<String, String> details(LsmEngine engine, long liveKeys,
-      VersionEdit.Counters totals) {
+      VersionEdit.Counters totals) throws IOException {
     Map<String, String> out = new LinkedHashMap<>();
     Version version = engine.versions().version();
     out.put("compaction", engine.compactor().policy().describe());
@@ -34,8 +39,10 @@ final class LsmStatsReport {
       case LeveledPolicy leveled -> levels(out, version, leveled);
       case TieredPolicy tiered -> runs(out, version, tiered);
     }
+    BloomProbe.Result probe;
     ReadView view = engine.versions().acquire();
     try {
+      probe = BloomProbe.measure(view, engine.visibleSequence());
       long frozenBytes = 0;
       for (MemTable m : view.immutables) {
         frozenBytes += m.approximateBytes();
@@ -46,7 +53,7 @@ final class LsmStatsReport {
     } finally {
       view.unref();
     }
-    out.put("live keys", String.format(Locale.ROOT, "%,d (counted by a full scan)", liveKeys));
+    out.put(TOTAL_KEYS, liveKeys + " (live keys, counted by a full scan)");
     out.put("last sequence", String.format(Locale.ROOT, "%,d", engine.visibleSequence()));
     out.put("write amplification", amplification(totals));
     out.put("written (lifetime)", String.format(Locale.ROOT, "%s by users; %s to disk: WAL %s,"
@@ -66,7 +73,8 @@ final class LsmStatsReport {
     out.put("bloom filters", bitsPerKey == 0 ? "off" : String.format(Locale.ROOT,
         "%d bits per key, %.2f%% false positives expected", bitsPerKey,
         100 * BloomFilter.expectedFalsePositiveRate(bitsPerKey)));
-    out.put("bloom measured FP rate", bloom(engine.reads()));
+    out.put("bloom measured FP rate", probed(probe));
+    out.put("bloom FP rate in reads", bloom(engine.reads()));
     out.put("block cache", cache(engine.versions().cache()));
     WriteStalls stalls = engine.stalls();
     out.put("write stalls", String.format(Locale.ROOT, "%,d slowdowns (%s); %,d stops for a full"
@@ -79,7 +87,7 @@ final class LsmStatsReport {
         wal.syncCalls()));
     out.put("manifest", Units.formatBytes(engine.versions().manifest().sizeBytes()) + ", "
         + engine.versions().tablesDeleted() + " obsolete tables deleted in this process");
-    java.io.IOException deletion = engine.versions().releaseFailure();
+    IOException deletion = engine.versions().releaseFailure();
     if (deletion != null) {
       out.put("table cleanup failed", deletion.toString());
     }
@@ -89,43 +97,33 @@ final class LsmStatsReport {
   private static void levels(Map<String, String> out, Version version, LeveledPolicy policy) {
     int deepest = Math.max(1, version.deepestNonEmptyLevel());
     for (int level = 0; level <= deepest; level++) {
-      String shape = tables(version.level(level));
+      String shape = LevelSummary.of(version.level(level)).toString();
       if (level == 0) {
         shape += " (compacts at " + policy.l0CompactionTrigger() + " tables)";
       } else if (level < version.levelCount() - 1) {
-        shape += " of " + Units.formatBytes(policy.maxBytes(level)) + String.format(Locale.ROOT,
-            " (score %.2f)", policy.score(version, level));
+        shape += String.format(Locale.ROOT, " (target %s, score %.2f)",
+            Units.formatBytes(policy.maxBytes(level)), policy.score(version, level));
       }
-      out.put("L" + level, shape);
+      out.put(LEVEL + level, shape);
     }
   }
 
   private static void runs(Map<String, String> out, Version version, TieredPolicy policy) {
     List<FileMeta> runs = version.level(0);
+    out.put(LEVEL + 0, LevelSummary.of(runs) + " (each a sorted run)");
     List<String> sizes = new ArrayList<>();
-    TreeMap<Integer, long[]> tiers = new TreeMap<>();
+    TreeMap<Integer, List<FileMeta>> tiers = new TreeMap<>();
     for (FileMeta run : runs) {
       if (sizes.size() < 8) {
         sizes.add(Units.formatBytes(run.sizeBytes()));
       }
-      long[] tier = tiers.computeIfAbsent(policy.tier(run.sizeBytes()), t -> new long[2]);
-      tier[0]++;
-      tier[1] += run.sizeBytes();
+      tiers.computeIfAbsent(policy.tier(run.sizeBytes()), t -> new ArrayList<>()).add(run);
     }
     out.put("sorted runs", runs.size() + (runs.isEmpty() ? "" : ", newest first: "
         + String.join(", ", sizes) + (runs.size() > sizes.size() ? ", ..." : "")));
-    for (Map.Entry<Integer, long[]> tier : tiers.entrySet()) {
-      out.put("tier " + tier.getKey(), String.format(Locale.ROOT, "%d runs, %s",
-          tier.getValue()[0], Units.formatBytes(tier.getValue()[1])));
+    for (Map.Entry<Integer, List<FileMeta>> tier : tiers.entrySet()) {
+      out.put("tier " + tier.getKey(), LevelSummary.of(tier.getValue()).toString());
     }
-  }
-
-  private static String tables(List<FileMeta> files) {
-    long bytes = 0;
-    for (FileMeta f : files) {
-      bytes += f.sizeBytes();
-    }
-    return files.size() + (files.size() == 1 ? " table, " : " tables, ") + Units.formatBytes(bytes);
   }
 
   private static String amplification(VersionEdit.Counters totals) {
@@ -136,6 +134,15 @@ final class LsmStatsReport {
     return String.format(Locale.ROOT, "%.2f (WAL %.2f + flush %.2f + compaction %.2f)",
         totals.diskBytes() / user, totals.walBytes() / user, totals.flushBytes() / user,
         totals.compactionBytes() / user);
+  }
+
+  private static String probed(BloomProbe.Result probe) {
+    if (probe.tables() == 0) {
+      return "n/a (no table has a filter)";
+    }
+    return String.format(Locale.ROOT, "%.2f%% (%,d of %,d random keys absent from the %,d tables"
+            + " with filters got past them)", 100 * probe.rate(), probe.falsePositives(),
+        probe.negatives(), probe.tables());
   }
 
   private static String bloom(ReadCounters reads) {

@@ -10,6 +10,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,8 +32,10 @@ class LsmCliTest {
     assertThat(kv("get", db, "user:1").out()).isEqualTo("Ada\n");
     assertThat(kv("compact", db).exitCode()).isZero();
     KvCliTest.Run stats = kv("stats", db);
-    assertThat(stats.out()).contains("engine                 lsm").contains("size-tiered")
-        .contains("sorted runs").contains("write amplification").contains("bloom measured FP rate")
+    assertThat(stats.out()).contains("engine: lsm\n").contains("size-tiered")
+        .contains("Level 0: 1 SSTable, ").contains("1 key (each a sorted run)")
+        .contains("sorted runs").contains("Total keys: 1 ").contains("memtable: ")
+        .contains("write amplification").contains("bloom measured FP rate")
         .contains("block cache");
   }
 
@@ -43,8 +47,13 @@ class LsmCliTest {
       kv("set", db, "key" + i, "value-" + i + "-".repeat(50));
     }
     kv("compact", db);
-    assertThat(kv("stats", db).out()).contains("leveled").contains("L0 ").contains("L1 ")
-        .containsPattern("write amplification +[0-9.]+ \\(WAL");
+    assertThat(kv("stats", db).out()).contains("leveled")
+        .containsPattern("\nLevel 0: [\\d,]+ SSTables?, [\\d.]+ [KMG]?i?B, [\\d,]+ keys?")
+        .containsPattern("\nLevel 1: [\\d,]+ SSTables?, [\\d.]+ [KMG]?i?B, [\\d,]+ keys?")
+        .containsPattern("\nLevel 1: [^\n]*, 200 keys").contains("\nTotal keys: 200 (")
+        .contains("\nmemtable: ")
+        .containsPattern("\nbloom measured FP rate: [0-9.]+% \\(")
+        .containsPattern("\nwrite amplification: [0-9.]+ \\(WAL");
     assertThat(kv("range", db, "key10", "key11").out()).startsWith("key10: value-10-");
   }
 
@@ -61,6 +70,62 @@ class LsmCliTest {
     assertThat(badOption.exitCode()).isEqualTo(2);
     assertThat(badOption.err()).contains("unknown lsm option 'colour'");
     assertThat(tmp.resolve("mydb")).doesNotExist();
+  }
+
+  /**
+   * DDIA ch. 3's trade-off, as the simulator measures it: leveled compaction rewrites a byte about
+   * once per level it descends, size-tiered about once per tier, so tiered writes less; but
+   * tiered leaves several runs that each hold a copy of most keys until enough of them merge,
+   * while leveled keeps most data in its last level with one copy per key, so leveled needs less
+   * space per live byte. With each key overwritten about ten times, both show.
+   */
+  @Test
+  void simulateCompactionShowsLeveledWritesMoreAndTieredTakesMoreSpace() {
+    KvCliTest.Run run = kv("simulate-compaction", "--policy", "both", "--writes", "200000",
+        "--key-space", "20000", "--seed", "7");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    String out = run.out();
+    int tieredStart = out.indexOf("\nsize-tiered (");
+    assertThat(out).contains("\nleveled (").contains("Level 1: ").contains("tier ")
+        .contains("tiered against leveled");
+    assertThat(tieredStart).isPositive();
+    String leveled = out.substring(0, tieredStart);
+    String tiered = out.substring(tieredStart);
+    assertThat(figure(tiered, "write amplification"))
+        .isLessThan(figure(leveled, "write amplification"));
+    assertThat(figure(leveled, "space amplification"))
+        .isLessThan(figure(tiered, "space amplification"));
+  }
+
+  private static double figure(String section, String name) {
+    Matcher m = Pattern.compile(name + ": ([0-9.]+)").matcher(section);
+    assertThat(m.find()).as("%s in %s", name, section).isTrue();
+    return Double.parseDouble(m.group(1));
+  }
+
+  @Test
+  void simulateCompactionRejectsBadInput() {
+    assertThat(kv("simulate-compaction", "--writes", "10", "--policy", "sideways").err())
+        .contains("unknown --policy 'sideways'");
+    assertThat(kv("simulate-compaction", "--writes", "0").exitCode()).isEqualTo(2);
+    assertThat(kv("simulate-compaction", "--writes", "10", "--key-space", "0").exitCode())
+        .isEqualTo(2);
+    assertThat(kv("simulate-compaction", "--writes", "10", "--value-size", "-1").exitCode())
+        .isEqualTo(2);
+    KvCliTest.Run badOption = kv("simulate-compaction", "--writes", "10", "-o",
+        "level_size_ratio=1");
+    assertThat(badOption.exitCode()).isEqualTo(2);
+    assertThat(badOption.err()).contains("level_size_ratio 1 < 2");
+    assertThat(kv("simulate-compaction").exitCode()).as("--writes is required").isEqualTo(2);
+  }
+
+  @Test
+  void simulateCompactionRunsOnePolicy() {
+    KvCliTest.Run run = kv("simulate-compaction", "--policy", "tiered", "--writes", "5000",
+        "--value-size", "0");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("size-tiered (").doesNotContain("leveled (")
+        .contains("16 B each").contains("space amplification: ");
   }
 
   @Test

@@ -91,9 +91,13 @@ class LsmEngineTest {
       EngineStats stats = engine.stats();
       assertThat(stats.liveKeys()).isEqualTo(5_000);
       assertThat(stats.writeAmplification()).as("WAL + flush + compaction").isGreaterThan(2.0);
-      assertThat(stats.details()).containsKeys("compaction", "L0", "L1", "L2", "memtable",
+      assertThat(stats.details()).containsKeys("compaction", "Level 0", "Level 1", "Level 2",
+          "memtable", "Total keys",
           "write amplification", "bloom measured FP rate", "block cache", "write stalls");
       assertThat(stats.details().get("compaction")).startsWith("leveled");
+      assertThat(stats.details().get("Total keys")).startsWith("5000 ");
+      assertThat(stats.details().get("Level 2"))
+          .containsPattern("^[\\d,]+ SSTables?, [\\d.]+ [KMG]?i?B, [\\d,]+ keys");
       assertThat(tables(db)).as("only live tables remain on disk")
           .hasSize(version.fileCount());
     }
@@ -112,7 +116,12 @@ class LsmEngineTest {
       assertThat(reads.filterSkips.sum()).isGreaterThan(4_800);
       assertThat(reads.measuredFalsePositiveRate()).as("10 bits per key targets 0.82%")
           .isBetween(0.001, 0.025);
-      assertThat(engine.stats().details().get("bloom measured FP rate")).contains("%");
+      Map<String, String> details = engine.stats().details();
+      assertThat(details.get("bloom FP rate in reads")).contains("%");
+      String probed = details.get("bloom measured FP rate");
+      assertThat(probed).as("probed now, as kv stats does").containsPattern("^[0-9.]+% \\(");
+      assertThat(Double.parseDouble(probed.substring(0, probed.indexOf('%'))))
+          .as("percent, in %s", probed).isBetween(0.1, 2.5);
     }
   }
 

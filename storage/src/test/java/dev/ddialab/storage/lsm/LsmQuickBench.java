@@ -58,7 +58,7 @@ public final class LsmQuickBench {
       }
       report("readseq", scanned, start);
       System.out.println("  " + engine.stats().details().get("block cache"));
-      System.out.println("  " + engine.stats().details().get("bloom measured FP rate"));
+      System.out.println("  " + engine.stats().details().get("bloom FP rate in reads"));
     } finally {
       dev.ddialab.core.tour.TourContext.deleteTree(dir);
     }

@@ -18,18 +18,18 @@ import net.jqwik.api.constraints.IntRange;
 
 /**
  * Leveled compaction as a pure policy (DDIA ch. 3, "leveled compaction"), run in the
- * {@link CompactionSimulator} without disks: whatever is flushed, applying the planned tasks
+ * {@link CheckedSimulator} without disks: whatever is flushed, applying the planned tasks
  * keeps L1+ disjoint, never changes what a read returns, and stops only when L0 is below its
  * trigger and every level L1..L5 is within its size target.
  */
 class LeveledPolicyTest {
   // 20 entries per table, L1 of 100 entries, each level 4x the one above: four levels fill fast.
   private final LeveledPolicy policy = new LeveledPolicy(Version.DEFAULT_LEVELS, 4,
-      100 * CompactionSimulator.ENTRY_BYTES, 4, 20 * CompactionSimulator.ENTRY_BYTES);
+      100 * CheckedSimulator.ENTRY_BYTES, 4, 20 * CheckedSimulator.ENTRY_BYTES);
 
   @Property(tries = 30)
   void levelsStayDisjointAndWithinTheirTargets(@ForAll("workloads") List<Map<Integer, Boolean>> flushes) {
-    CompactionSimulator sim = new CompactionSimulator(policy);
+    CompactionSimulator sim = new CheckedSimulator(policy);
     for (Map<Integer, Boolean> flush : flushes) {
       sim.flush(flush);
       sim.compactUntilQuiet(10_000);
@@ -62,7 +62,7 @@ class LeveledPolicyTest {
   @Property(tries = 20)
   void aFullCompactionLeavesOneSortedRunWithoutTombstones(@ForAll @IntRange(min = 1, max = 40) int flushes,
       @ForAll @IntRange(min = 0, max = 1000) int seed) {
-    CompactionSimulator sim = new CompactionSimulator(policy);
+    CompactionSimulator sim = new CheckedSimulator(policy);
     Random random = new Random(seed);
     for (int i = 0; i < flushes; i++) {
       sim.flush(randomFlush(random, 3_000, 50));
@@ -83,20 +83,20 @@ class LeveledPolicyTest {
 
   @Property(tries = 1)
   void aTableWithNothingBelowIsMovedNotRewritten() {
-    CompactionSimulator sim = new CompactionSimulator(new LeveledPolicy(Version.DEFAULT_LEVELS, 1,
-        1_000 * CompactionSimulator.ENTRY_BYTES, 10, 1_000 * CompactionSimulator.ENTRY_BYTES));
+    CompactionSimulator sim = new CheckedSimulator(new LeveledPolicy(Version.DEFAULT_LEVELS, 1,
+        1_000 * CheckedSimulator.ENTRY_BYTES, 10, 1_000 * CheckedSimulator.ENTRY_BYTES));
     sim.flush(Map.of(1, true, 2, true, 3, true));
     CompactionTask task = sim.policyPlan();
     assertThat(task.kind()).isEqualTo(CompactionTask.Kind.MOVE);
     assertThat(task.outputLevel()).isEqualTo(1);
     sim.execute(task);
-    assertThat(sim.bytesCompacted).as("a move writes nothing").isZero();
+    assertThat(sim.bytesCompacted()).as("a move writes nothing").isZero();
     assertThat(sim.version().level(1)).hasSize(1);
   }
 
   @Property(tries = 1)
   void levelTargetsGrowBySizeRatio() {
-    assertThat(policy.maxBytes(1)).isEqualTo(100 * CompactionSimulator.ENTRY_BYTES);
+    assertThat(policy.maxBytes(1)).isEqualTo(100 * CheckedSimulator.ENTRY_BYTES);
     assertThat(policy.maxBytes(3)).isEqualTo(16 * policy.maxBytes(1));
     LeveledPolicy defaults = new LeveledPolicy(7, 4, 10L << 20, 10, 2L << 20);
     assertThat(defaults.maxBytes(2)).isEqualTo(100L << 20);
@@ -108,9 +108,9 @@ class LeveledPolicyTest {
    */
   @Property(tries = 1)
   void leveledWritesMoreThanTieredForTheSameWorkload() {
-    CompactionSimulator leveled = new CompactionSimulator(policy);
-    CompactionSimulator tiered = new CompactionSimulator(
-        new TieredPolicy(4, 20 * CompactionSimulator.ENTRY_BYTES, 20));
+    CompactionSimulator leveled = new CheckedSimulator(policy);
+    CompactionSimulator tiered = new CheckedSimulator(
+        new TieredPolicy(4, 20 * CheckedSimulator.ENTRY_BYTES, 20));
     Random random = new Random(42);
     for (int i = 0; i < 300; i++) {
       Map<Integer, Boolean> flush = randomFlush(random, 20_000, 20);
@@ -119,10 +119,10 @@ class LeveledPolicyTest {
       tiered.flush(flush);
       tiered.compactUntilQuiet(10_000);
     }
-    double leveledAmplification = 1.0 * (leveled.bytesFlushed + leveled.bytesCompacted)
-        / leveled.bytesFlushed;
-    double tieredAmplification = 1.0 * (tiered.bytesFlushed + tiered.bytesCompacted)
-        / tiered.bytesFlushed;
+    double leveledAmplification = 1.0 * (leveled.bytesFlushed() + leveled.bytesCompacted())
+        / leveled.bytesFlushed();
+    double tieredAmplification = 1.0 * (tiered.bytesFlushed() + tiered.bytesCompacted())
+        / tiered.bytesFlushed();
     assertThat(leveledAmplification).isGreaterThan(tieredAmplification);
     assertThat(tiered.version().level(0).size()).as("runs a tiered read may visit")
         .isGreaterThan(leveled.version().level(0).size());

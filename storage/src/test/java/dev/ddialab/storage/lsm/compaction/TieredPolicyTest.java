@@ -16,16 +16,16 @@ import net.jqwik.api.Provide;
 
 /**
  * Size-tiered compaction as a pure policy (DDIA ch. 3, "size-tiered compaction"), run in the
- * {@link CompactionSimulator}: runs of a tier merge into the next tier, only adjacent runs are
+ * {@link CheckedSimulator}: runs of a tier merge into the next tier, only adjacent runs are
  * merged (so runs stay ordered by age and reads stay correct), and the run count stays bounded.
  */
 class TieredPolicyTest {
-  private static final int BASE = 20 * CompactionSimulator.ENTRY_BYTES;
+  private static final int BASE = 20 * CheckedSimulator.ENTRY_BYTES;
   private final TieredPolicy policy = new TieredPolicy(4, BASE, 12);
 
   @Property(tries = 1)
   void fourRunsOfATierMergeIntoOneOfTheNextTier() {
-    CompactionSimulator sim = new CompactionSimulator(policy);
+    CompactionSimulator sim = new CheckedSimulator(policy);
     for (int run = 0; run < 3; run++) {
       sim.flush(distinctKeys(run * 20, 20));
       assertThat(policy.plan(sim.version())).as("%d runs of tier 0", run + 1).isEmpty();
@@ -42,7 +42,7 @@ class TieredPolicyTest {
 
   @Property(tries = 1)
   void tiersCascade() {
-    CompactionSimulator sim = new CompactionSimulator(policy);
+    CompactionSimulator sim = new CheckedSimulator(policy);
     for (int run = 0; run < 16; run++) {
       sim.flush(distinctKeys(run * 20, 20));
       sim.compactUntilQuiet(1_000);
@@ -51,13 +51,13 @@ class TieredPolicyTest {
     List<FileMeta> runs = sim.version().level(0);
     assertThat(runs).hasSize(1);
     assertThat(policy.tier(runs.getFirst().sizeBytes())).isEqualTo(2);
-    assertThat(sim.bytesCompacted).as("each entry rewritten once per tier")
-        .isEqualTo(2 * 16 * 20 * CompactionSimulator.ENTRY_BYTES);
+    assertThat(sim.bytesCompacted()).as("each entry rewritten once per tier")
+        .isEqualTo(2 * 16 * 20 * CheckedSimulator.ENTRY_BYTES);
   }
 
   @Property(tries = 60)
   void runsStayOrderedBoundedAndMerged(@ForAll("workloads") List<Map<Integer, Boolean>> flushes) {
-    CompactionSimulator sim = new CompactionSimulator(policy);
+    CompactionSimulator sim = new CheckedSimulator(policy);
     for (Map<Integer, Boolean> flush : flushes) {
       sim.flush(flush);
       sim.compactUntilQuiet(10_000);
@@ -86,7 +86,7 @@ class TieredPolicyTest {
 
   @Property(tries = 1)
   void aFullCompactionLeavesOneRun() {
-    CompactionSimulator sim = new CompactionSimulator(policy);
+    CompactionSimulator sim = new CheckedSimulator(policy);
     Random random = new Random(3);
     for (int i = 0; i < 30; i++) {
       sim.flush(LeveledPolicyTest.randomFlush(random, 1_000, 30));
