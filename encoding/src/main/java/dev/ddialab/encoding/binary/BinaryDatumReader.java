@@ -205,15 +205,11 @@ public final class BinaryDatumReader {
 
   public static String readString(ByteSource in) {
     int start = in.position();
-    byte[] utf8 = in.readBytes(in.readLength("string"));
-    try {
-      return StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(utf8)).toString();
-    } catch (CharacterCodingException e) {
+    String text = in.readUtf8((int) in.readLength("string"));
+    if (text == null) {
       throw new MalformedDataException("string is not valid UTF-8", start);
     }
+    return text;
   }
 
   public static void checkDepth(ByteSource in, int depth) {

@@ -30,11 +30,13 @@ import java.util.Map;
 public final class BinaryDatumWriter {
   private BinaryDatumWriter() {}
 
+  /**
+   * Writes {@code value}. The path of a mismatch is built only as the exception unwinds (each
+   * level prepends its segment), since building it for every value is most of the cost of
+   * encoding.
+   */
   public static void write(Schema schema, Object value, ByteSink out) {
-    write(schema, value, out, "");
-  }
-
-  private static void write(Schema schema, Object value, ByteSink out, String path) {
+    String path = "";
     switch (schema.type()) {
       case NULL -> {
         if (value != null) {
@@ -79,7 +81,11 @@ public final class BinaryDatumWriter {
         if (!list.isEmpty()) {
           out.writeZigZag(list.size());
           for (int i = 0; i < list.size(); i++) {
-            write(items, list.get(i), out, path + "/" + i);
+            try {
+              write(items, list.get(i), out);
+            } catch (SchemaException e) {
+              throw e.under("/" + i);
+            }
           }
         }
         out.writeZigZag(0);
@@ -91,9 +97,15 @@ public final class BinaryDatumWriter {
           out.writeZigZag(map.size());
           for (Map.Entry<?, ?> entry : map.entrySet()) {
             String key = Values.expect(String.class, entry.getKey(), Schema.of(Type.STRING),
-                path + "/(key)");
-            write(Schema.of(Type.STRING), key, out, path);
-            write(values, entry.getValue(), out, path + "/" + key);
+                "/(key)");
+            byte[] utf8 = key.getBytes(StandardCharsets.UTF_8);
+            out.writeZigZag(utf8.length);
+            out.write(utf8);
+            try {
+              write(values, entry.getValue(), out);
+            } catch (SchemaException e) {
+              throw e.under("/" + key);
+            }
           }
         }
         out.writeZigZag(0);
@@ -101,18 +113,24 @@ public final class BinaryDatumWriter {
       case RECORD -> {
         GenericRecord record = Values.expect(GenericRecord.class, value, schema, path);
         RecordSchema recordSchema = (RecordSchema) schema;
-        if (!record.schema().fullName().equals(recordSchema.fullName())) {
+        // Identity first: fullName() builds a string, and this runs for every record.
+        if (record.schema() != recordSchema
+            && !record.schema().fullName().equals(recordSchema.fullName())) {
           throw Values.mismatch(schema, value, path);
         }
         for (Field field : recordSchema.fields()) {
-          write(field.schema(), record.get(field.position()), out, path + "/" + field.name());
+          try {
+            write(field.schema(), record.get(field.position()), out);
+          } catch (SchemaException e) {
+            throw e.under("/" + field.name());
+          }
         }
       }
       case UNION -> {
         UnionSchema union = (UnionSchema) schema;
         int index = Values.branchOf(union, value, path);
         out.writeZigZag(index);
-        write(union.branches().get(index), value, out, path);
+        write(union.branches().get(index), value, out);
       }
     }
   }

@@ -3,6 +3,9 @@ package dev.ddialab.encoding.binary;
 import dev.ddialab.core.MalformedDataException;
 import dev.ddialab.core.Varint;
 import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -111,6 +114,36 @@ public final class ByteSource {
     byte[] bytes = new byte[(int) length];
     buffer.get(bytes);
     return bytes;
+  }
+
+  /**
+   * Reads {@code length} bytes as a UTF-8 string without copying them first.
+   *
+   * @return the string, or null when the bytes are not valid UTF-8 (the position then stays)
+   */
+  public String readUtf8(int length) {
+    requireAvailable(length, "string");
+    int at = buffer.position();
+    String text = new String(buffer.array(), at, length, StandardCharsets.UTF_8);
+    // The lenient constructor turns malformed input into U+FFFD; only then is a strict decode
+    // needed, to tell a malformed sequence from a real U+FFFD.
+    if (text.indexOf('\uFFFD') >= 0 && !strictlyValid(at, length)) {
+      return null;
+    }
+    buffer.position(at + length);
+    return text;
+  }
+
+  private boolean strictlyValid(int at, int length) {
+    try {
+      StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(buffer.array(), at, length));
+      return true;
+    } catch (CharacterCodingException e) {
+      return false;
+    }
   }
 
   public void skip(long length) {

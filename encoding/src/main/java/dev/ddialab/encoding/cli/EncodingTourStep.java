@@ -11,13 +11,17 @@ import dev.ddialab.encoding.Schema;
 import dev.ddialab.encoding.TaggedBinary;
 import dev.ddialab.encoding.evolution.Compatibility;
 import dev.ddialab.encoding.evolution.CompatibilityMode;
+import dev.ddialab.encoding.registry.RegistryException;
+import dev.ddialab.encoding.registry.SchemaRegistry;
+import java.io.IOException;
 import java.util.List;
 
 /**
  * DDIA ch. 4, "Formats for Encoding Data": the book's example record (Figures 4-1 to 4-5) in JSON,
- * the tagged Protobuf wire format and Avro binary, size by size; then schema evolution: bytes
- * written with version 1 read with version 2 (a field added with a default), and the compatibility
- * checker rejecting a change that would break old readers, naming the path.
+ * the tagged Protobuf wire format and Avro binary, size by size; then schema evolution through
+ * three versions (a field added with a default; then a field removed and another added), with new
+ * code reading old data and old code reading new data, and a schema registry refusing a change
+ * that would break readers, naming the path.
  */
 public final class EncodingTourStep implements TourStep {
   static final String PERSON_V1 = """
@@ -31,6 +35,13 @@ public final class EncodingTourStep implements TourStep {
         {"name": "favoriteNumber", "type": ["null", "long"], "default": null, "tag": 2},
         {"name": "interests", "type": {"type": "array", "items": "string"}, "tag": 3},
         {"name": "country", "type": "string", "default": "unknown", "tag": 4}]}""";
+  /** Version 3 drops favoriteNumber (it had a default) and adds an optional email. */
+  static final String PERSON_V3 = """
+      {"type": "record", "name": "Person", "fields": [
+        {"name": "userName", "type": "string", "tag": 1},
+        {"name": "interests", "type": {"type": "array", "items": "string"}, "tag": 3},
+        {"name": "country", "type": "string", "default": "unknown", "tag": 4},
+        {"name": "email", "type": ["null", "string"], "default": null, "tag": 5}]}""";
   static final String PERSON_BAD = """
       {"type": "record", "name": "Person", "fields": [
         {"name": "userName", "type": "string", "tag": 1},
@@ -48,7 +59,7 @@ public final class EncodingTourStep implements TourStep {
   }
 
   @Override
-  public void run(TourContext tour) {
+  public void run(TourContext tour) throws IOException {
     RecordSchema v1 = (RecordSchema) Schema.parse(PERSON_V1);
     GenericRecord martin = new GenericRecord(v1)
         .put("userName", "Martin")
@@ -82,6 +93,8 @@ public final class EncodingTourStep implements TourStep {
     tour.measured("v1 -> v2 under FULL    ", verdict(Compatibility.check(CompatibilityMode.FULL,
         List.of(v1), v2)));
 
+    versionThree(tour, v1, v2, avro);
+
     tour.say("");
     tour.say("Changing favoriteNumber from [\"null\", \"long\"] to string would break readers:");
     List<Compatibility.Violation> violations = Compatibility.check(CompatibilityMode.BACKWARD,
@@ -90,8 +103,47 @@ public final class EncodingTourStep implements TourStep {
     for (Compatibility.Violation violation : violations) {
       tour.say("  %s", violation);
     }
-    tour.say("A registry in BACKWARD mode refuses such a version (HTTP 409):");
-    tour.say("./ddia schema registry --port 8081, then POST /subjects/person/versions.");
+    registry(tour);
+  }
+
+  /** Version 3: new code reads v1 data, and v1 and v2 code read v3 data. */
+  private static void versionThree(TourContext tour, Schema v1, Schema v2, byte[] v1Avro) {
+    tour.say("");
+    tour.say("Version 3 removes favoriteNumber (it had a default, null) and adds an optional");
+    tour.say("email. New code reads old data, and old code reads new data:");
+    RecordSchema v3 = (RecordSchema) Schema.parse(PERSON_V3);
+    tour.measured("v1 bytes read by v3 code", AvroBinary.decode(v1, v3, v1Avro).toString());
+    GenericRecord written = new GenericRecord(v3)
+        .put("userName", "Martin")
+        .put("interests", List.of("hacking"))
+        .put("country", "UK")
+        .put("email", "martin@example.com");
+    byte[] v3Avro = AvroBinary.encode(v3, written);
+    tour.measured("v3 bytes read by v1 code", AvroBinary.decode(v3, v1, v3Avro)
+        + " (favoriteNumber defaulted; country, email skipped)");
+    tour.measured("v3 bytes read by v2 code", AvroBinary.decode(v3, v2, v3Avro).toString());
+    tour.measured("v1, v2 -> v3, FULL_TRANSITIVE", verdict(Compatibility.check(
+        CompatibilityMode.FULL_TRANSITIVE, List.of(v1, v2), v3)));
+  }
+
+  /** A registry holding v1 to v3 under FULL_TRANSITIVE refuses the breaking version. */
+  private static void registry(TourContext tour) throws IOException {
+    tour.say("");
+    tour.say("A schema registry (FULL_TRANSITIVE) accepts the three versions and refuses it:");
+    try (SchemaRegistry registry = SchemaRegistry.open(tour.newDirectory("registry"),
+        CompatibilityMode.FULL_TRANSITIVE)) {
+      for (String version : List.of(PERSON_V1, PERSON_V2, PERSON_V3)) {
+        int id = registry.register("person-value", version);
+        tour.measured("register v" + registry.versions("person-value").size(), "id " + id);
+      }
+      try {
+        registry.register("person-value", PERSON_BAD);
+        throw new IllegalStateException("the registry accepted a breaking change");
+      } catch (RegistryException e) {
+        tour.measured("register bad", "refused, HTTP " + e.httpStatus() + ": " + e.getMessage());
+      }
+    }
+    tour.say("Over HTTP: ./ddia schema registry --port 8081, then POST /subjects/person/versions.");
   }
 
   private static String verdict(List<Compatibility.Violation> violations) {

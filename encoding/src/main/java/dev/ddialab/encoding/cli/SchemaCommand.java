@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
         + " tagged (Protobuf) and JSON; container files; compatibility checks; a schema registry.",
     subcommands = {
         EncodeCommand.class, DecodeCommand.class, CheckCommand.class, ContainerCommand.class,
-        ShowCommand.class, RegistryCommand.class})
+        ShowCommand.class, RegistryCommand.class, DiffCommand.class, MigrateCommand.class})
 public final class SchemaCommand implements Runnable {
   @Spec
   CommandSpec spec;

@@ -141,6 +141,11 @@ class SchemaCommandTest {
         "Avro binary            :  32 bytes",
         "\"country\":\"unknown\"",
         "v1 -> v2 under FULL    : compatible",
+        "v1, v2 -> v3, FULL_TRANSITIVE: compatible",
+        "(favoriteNumber defaulted; country, email skipped)",
+        "register v3",
+        "register bad",
+        "refused, HTTP 409",
         "/fields/favoriteNumber");
   }
 }

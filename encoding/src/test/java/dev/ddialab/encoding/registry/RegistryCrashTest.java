@@ -51,7 +51,14 @@ class RegistryCrashTest {
         for (int c = 0; c < clients.length; c++) {
           clients[c] = Thread.ofVirtual().start(() -> register(http, port, next, acknowledged));
         }
-        Thread.sleep(100 + random.nextInt(400));
+        // Kill only once this round has an acknowledgment (however slow a loaded machine makes
+        // the first one), then at a random moment after it: the check must have something to check.
+        int before = acknowledged.size();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (acknowledged.size() == before && System.nanoTime() < deadline) {
+          Thread.sleep(5);
+        }
+        Thread.sleep(random.nextInt(400));
         child.destroyForcibly();
         assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
         for (Thread client : clients) {
